@@ -6,6 +6,7 @@ The tree::
     ├── ConfigurationError (also ValueError)   settings, files, passwords
     ├── InvalidOinError (also ValueError)      a malformed OIN or KvK number
     ├── ForeignUrlError (also ValueError)      a URL outside the base URL
+    ├── IntegrityError                         a download's size or hash is wrong
     ├── TransportError                         nothing usable came back
     │   ├── ConnectError
     │   ├── TlsError
@@ -36,8 +37,9 @@ class ConfigurationError(SwfkitError, ValueError):
     ``source`` names the file or setting; ``fix`` says what to do.
     """
 
-    def __init__(self, message: str, *, source: str | Path | None = None,
-                 fix: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | Path | None = None, fix: str | None = None
+    ) -> None:
         self.source = str(source) if source is not None else None
         self.fix = fix
         super().__init__(message)
@@ -86,9 +88,15 @@ class ApiError(SwfkitError):
     Carries the parsed problem+json body where the server sent one.
     """
 
-    def __init__(self, *, status: int, method: str, url: str,
-                 problem: dict[str, Any] | None = None,
-                 correlation_id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        status: int,
+        method: str,
+        url: str,
+        problem: dict[str, Any] | None = None,
+        correlation_id: str | None = None,
+    ) -> None:
         self.status = status
         self.method = method
         self.url = url
@@ -160,3 +168,18 @@ def api_error_class(status: int) -> type[ApiError]:
     if status >= 500:
         return ServerError
     return _BY_STATUS.get(status, ApiError)
+
+
+# --- Added for the client's document downloads (brief D) ---------------------
+
+
+class IntegrityError(SwfkitError):
+    """A downloaded document does not match its announced size or hash.
+
+    The partial file is removed; ``expected`` and ``actual`` say what differed.
+    """
+
+    def __init__(self, message: str, *, expected: str, actual: str) -> None:
+        self.expected = expected
+        self.actual = actual
+        super().__init__(f"{message}: expected {expected}, got {actual}")

@@ -1,0 +1,1 @@
+"""The client's methods, one mixin per SWF resource."""
