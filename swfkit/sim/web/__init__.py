@@ -1,0 +1,1 @@
+"""The simulator's web layer: Flask app, identity, validation, routes."""
