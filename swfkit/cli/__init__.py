@@ -19,6 +19,17 @@ from swfkit.errors import ApiError, SwfkitError
 # Subcommand name -> module under swfkit.cli. Imported only when used, so
 # `swfkit --help` stays fast and a missing optional extra breaks one command.
 _COMMANDS: dict[str, str] = {
+    "certify": "certify",
+    "cassettes": "cassettes",
+    "actieverzoeken": "actieverzoeken",
+    "deelnemers": "deelnemers",
+    "documenten": "documenten",
+    "notificaties": "notificaties",
+    "samenwerkingen": "samenwerkingen",
+    "contract": "contract",
+    "doctor": "doctor",
+    "pki": "pki",
+    "sim": "sim",
 }
 
 
@@ -35,13 +46,22 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup)
-@click.option("-v", "--verbose", count=True, help="Log requests (-v) or more (-vv).")
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Log each request (-v), libraries too (-vv).",
+)
 @click.version_option(package_name="swfkit")
 def cli(verbose: int) -> None:
     """Client, simulator and certification checks for the DSO SWF."""
-    if verbose:
-        level = logging.DEBUG if verbose > 1 else logging.INFO
-        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        return
+
+    # -v shows swfkit's own request lines; -vv also its libraries' chatter.
+    root_level = logging.DEBUG if verbose > 1 else logging.WARNING
+    logging.basicConfig(level=root_level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("swfkit").setLevel(logging.DEBUG)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,0 +1,1 @@
+"""swfkit's Dutch conformance scenarios (pytest-bdd); see features/conftest.py."""

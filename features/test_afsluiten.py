@@ -1,0 +1,5 @@
+"""The scenarios of afsluiten.feature."""
+
+from pytest_bdd import scenarios
+
+scenarios("afsluiten.feature")

@@ -1,0 +1,5 @@
+"""The scenarios of documenten.feature."""
+
+from pytest_bdd import scenarios
+
+scenarios("documenten.feature")

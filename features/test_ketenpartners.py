@@ -1,0 +1,5 @@
+"""The scenarios of ketenpartners.feature."""
+
+from pytest_bdd import scenarios
+
+scenarios("ketenpartners.feature")
