@@ -41,10 +41,12 @@ _PEM_BLOCK = re.compile(
 )
 
 # DER starts with a SEQUENCE tag (0x30), which base64 renders as "M". Lines
-# may be split by real or JSON-escaped newlines.
+# may be split by real or JSON-escaped newlines. The smallest secret we must
+# catch, an Ed25519 PKCS#8 key, is 64 characters; a SHA-256 digest is 44, so
+# 60 keeps digests (Repr-Digest, documentHash in base64) intact.
 _B64 = r"A-Za-z0-9+/"
 _DER_BLOB = re.compile(
-    rf"(?<![{_B64}])M[{_B64}]{{39,}}(?:(?:\\r|\r)?(?:\\n|\n)[{_B64}]{{4,}})*=*"
+    rf"(?<![{_B64}])M[{_B64}]{{59,}}(?:(?:\\r|\r)?(?:\\n|\n)[{_B64}]{{4,}})*=*"
 )
 
 _SECRET_KEY = rf"[\w.-]*(?:{_SECRET_WORDS})[\w.-]*"

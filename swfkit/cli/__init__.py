@@ -16,20 +16,43 @@ import click
 
 from swfkit.errors import ApiError, SwfkitError
 
-# Subcommand name -> module under swfkit.cli. Imported only when used, so
-# `swfkit --help` stays fast and a missing optional extra breaks one command.
-_COMMANDS: dict[str, str] = {
-    "certify": "certify",
-    "cassettes": "cassettes",
-    "actieverzoeken": "actieverzoeken",
-    "deelnemers": "deelnemers",
-    "documenten": "documenten",
-    "notificaties": "notificaties",
-    "samenwerkingen": "samenwerkingen",
-    "contract": "contract",
-    "doctor": "doctor",
-    "pki": "pki",
-    "sim": "sim",
+# Subcommand -> (module under swfkit.cli, one-line help). Modules are imported
+# only when their command runs: some pull in libraries that take seconds to
+# import, and `swfkit --help` should not pay for them. A test checks that each
+# line here matches the command's own docstring.
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "actieverzoeken": (
+        "actieverzoeken",
+        "Actieverzoeken: overzicht, uitzetten, behandelen, gereedmelden, berichten.",
+    ),
+    "cassettes": ("cassettes", "Recorded requests and responses (vcrpy cassettes)."),
+    "certify": (
+        "certify",
+        "Run the SWF checklist against --target and write a Dutch report.",
+    ),
+    "contract": ("contract", "swfkit's OpenAPI 3.1 contract for the SWF."),
+    "deelnemers": (
+        "deelnemers",
+        "Deelnemers: overzicht, ketenpartner uitnodigen, privilege, verwijderen.",
+    ),
+    "doctor": (
+        "doctor",
+        "Check the certificate, configuration and SWF access, step by step.",
+    ),
+    "documenten": (
+        "documenten",
+        "Documenten: overzicht, toevoegen, downloaden, wijzigen, rechten.",
+    ),
+    "notificaties": (
+        "notificaties",
+        "Notificaties: ophalen, nieuwe sinds de vorige keer, verwijderen.",
+    ),
+    "pki": ("pki", "A PKIoverheid-shaped test PKI (NIET VOOR PRODUCTIE)."),
+    "samenwerkingen": (
+        "samenwerkingen",
+        "Samenwerkingen: overzicht, starten, wijzigen, stoppen, verwijderen.",
+    ),
+    "sim": ("sim", "The local SWF simulator."),
 }
 
 
@@ -40,9 +63,16 @@ class _LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in _COMMANDS:
             return None
-        module = importlib.import_module(f"swfkit.cli.{_COMMANDS[name]}")
+        module = importlib.import_module(f"swfkit.cli.{_COMMANDS[name][0]}")
         command: click.Command = module.command
         return command
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        rows = [(name, _COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=_LazyGroup)

@@ -10,7 +10,8 @@ document to the operations that implement it.
 
 from __future__ import annotations
 
-from swfkit.contract.core import openapi_for_core
+from typing import TYPE_CHECKING, Any
+
 from swfkit.contract.errors import ContractError
 from swfkit.contract.functions import (
     SeedFunction,
@@ -26,6 +27,21 @@ from swfkit.contract.inventory import (
     provenance_problems,
 )
 from swfkit.contract.loading import contract_path, load_contract, validate_contract
+
+if TYPE_CHECKING:
+    from openapi_core import OpenAPI
+
+
+def openapi_for_core(spec: dict[str, Any] | None = None) -> OpenAPI:
+    """An ``openapi_core.OpenAPI`` for the contract; see :mod:`swfkit.contract.core`.
+
+    Imported on first use: openapi-core and its schema libraries take seconds
+    to import, which every ``swfkit`` command would otherwise pay.
+    """
+    from swfkit.contract.core import openapi_for_core as build
+
+    return build(spec)
+
 
 __all__ = [
     "PROVENANCE_VALUES",

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
 from swfkit.contract.errors import ContractError
 
@@ -118,6 +117,9 @@ def _problems(spec: dict[str, Any], source: str, file: Path) -> list[str]:
 
 
 def _validator_for(spec: dict[str, Any], source: str, *, base_uri: str) -> Any:
+    # Imported here: the validator's schema libraries take seconds to import.
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
     # base_uri lets a multi-file official spec resolve its relative $refs.
     version = str(spec.get("openapi", ""))
     if version.startswith("3.1."):

@@ -250,3 +250,9 @@ def test_ordinary_url_is_unchanged():
 )
 def test_public_identifiers_stay(text):
     assert redact_text(text) == text
+
+
+def test_sha256_digest_starting_with_m_is_kept() -> None:
+    digest = "sha-256=:M" + "q" * 42 + "=:"
+
+    assert redact_text(f"Repr-Digest: {digest}") == f"Repr-Digest: {digest}"
