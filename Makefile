@@ -20,13 +20,31 @@ $(STAMP): pyproject.toml
 
 test: venv
 	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q tests/notebooks/test_notebooks.py
 
 certify: venv
 	$(BIN)/swfkit certify --target sim --world $(WORLD) --report-dir $(REPORT_DIR)
 
+# Re-record every scenario's cassette against a fresh simulator; the old
+# cassettes are replaced only when the recording passed and checks clean.
+record: venv
+	rm -rf cassettes.new
+	$(BIN)/python -m pytest features -q --swf-target sim --swf-cassettes cassettes.new
+	$(BIN)/swfkit cassettes check --dir cassettes.new
+	cp cassettes/README.md cassettes.new/README.md
+	rm -rf cassettes && mv cassettes.new cassettes
+
+# The demo world in .swfkit/demo (made once), its simulator in the
+# background, and JupyterLab on notebooks/; the simulator stops with JupyterLab.
 lab: venv
-	@echo "make lab: the notebooks and the demo world are not built yet." >&2
-	@exit 1
+	test -f .swfkit/demo/world.json || $(BIN)/swfkit sim init --demo --dir .swfkit/demo
+	$(BIN)/swfkit sim serve --dir .swfkit/demo > .swfkit/demo/serve.log 2>&1 & sim=$$!; \
+	trap 'kill $$sim 2>/dev/null; wait $$sim' EXIT; trap true INT TERM; \
+	for i in $$(seq 100); do grep -q '^listening on' .swfkit/demo/serve.log && break; \
+		kill -0 $$sim 2>/dev/null || break; sleep 0.2; done; \
+	grep '^listening on' .swfkit/demo/serve.log || { cat .swfkit/demo/serve.log >&2; exit 1; }; \
+	SWF_IDENTITIES="$(CURDIR)/.swfkit/demo/identities.json" SWF_IDENTITY=gemeente-aadorp \
+		$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 lint: venv
 	$(BIN)/ruff check swfkit tests features

@@ -35,10 +35,23 @@ def command() -> None:
     help="Port written into identities.json.",
 )
 @click.option("--force", is_flag=True, help="Replace an existing world.")
-def init(directory: Path, port: int, force: bool) -> None:
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Add a year of realistic, deterministic demo history (for the notebooks).",
+)
+def init(directory: Path, port: int, force: bool, demo: bool) -> None:
     """Create a world: test PKI, world.json, identities.json and verzoeken."""
     from swfkit.sim.worldgen import init_world  # the PDF library is only needed here
 
+    if demo:
+        from swfkit.sim import demo as demo_world
+
+        summary = demo_world.init_demo_world(directory, port=port, force=force)
+        for line in summary.lines():
+            click.echo(line)
+        click.echo(f"identities: {directory / 'identities.json'}")
+        return
     world = init_world(directory, port=port, force=force)
     click.echo(
         f"world with {len(world.organisations)} organisations and "
