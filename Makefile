@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 WORLD ?= .swfkit/world
 REPORT_DIR ?= reports/latest
 
-.PHONY: venv test certify lab lint fmt clean
+.PHONY: venv test certify record lab lint fmt clean
 
 venv: $(STAMP)
 
@@ -45,6 +45,16 @@ lab: venv
 	grep '^listening on' .swfkit/demo/serve.log || { cat .swfkit/demo/serve.log >&2; exit 1; }; \
 	SWF_IDENTITIES="$(CURDIR)/.swfkit/demo/identities.json" SWF_IDENTITY=gemeente-aadorp \
 		$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+
+# Benchmarks, run side by side: every figure with its target, and
+# bench/results.json. About five minutes; BENCH_ARGS=--quick for a short run.
+.PHONY: bench soak
+bench: venv
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The reliability suite at soak scale: more uploads, kills, races and cases.
+soak: venv
+	SWFKIT_SOAK=1 $(BIN)/python -m pytest -q tests/reliability --timeout 3600
 
 lint: venv
 	$(BIN)/ruff check swfkit tests features

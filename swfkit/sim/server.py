@@ -19,6 +19,7 @@ from cheroot import wsgi
 from cheroot.ssl.builtin import BuiltinSSLAdapter
 
 from swfkit.sim.clock import Clock
+from swfkit.sim.faults import with_faults
 from swfkit.sim.web.app import build_runtime, create_app
 from swfkit.sim.web.runtime import Runtime
 from swfkit.sim.world import World, base_url
@@ -154,7 +155,7 @@ class Simulator:
         self.runtime = build_runtime(world, self.clock)
         server = _Server(
             (self.host, self.requested_port),
-            create_app(self.runtime),
+            with_faults(create_app(self.runtime), world),
             numthreads=_THREADS,
             server_name="swfkit-sim",
         )

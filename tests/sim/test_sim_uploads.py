@@ -63,7 +63,7 @@ def _chunks(content: bytes) -> Iterator[bytes]:
     yield b"\r\n--b--\r\n"
 
 
-def test_a_big_upload_streams_without_holding_the_file(
+def test_a_big_document_streams_both_ways_without_holding_it(
     fresh_simulator: Simulator, tmp_path: Path
 ) -> None:
     org = Org(fresh_simulator, AADORP)
@@ -99,11 +99,20 @@ def test_a_big_upload_streams_without_holding_the_file(
     assert peak < 8 * 1024 * 1024, f"peak Python memory {peak} bytes"
     expected = hashlib.sha256(source.read_bytes()).hexdigest()
     assert response.json()["documentHash"] == expected
-    with org.get(response.json()["_links"]["content"]["href"], stream=True) as got:
-        digest = hashlib.sha256()
-        for chunk in got.iter_content(1024 * 1024):
-            digest.update(chunk)
+
+    # The download streams too, response validation included.
+    tracemalloc.start()
+    try:
+        href = response.json()["_links"]["content"]["href"]
+        with org.get(href, stream=True) as got:
+            digest = hashlib.sha256()
+            for chunk in got.iter_content(1024 * 1024):
+                digest.update(chunk)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert digest.hexdigest() == expected
+    assert peak < 8 * 1024 * 1024, f"download: peak Python memory {peak} bytes"
 
 
 def test_a_half_received_upload_never_becomes_visible(

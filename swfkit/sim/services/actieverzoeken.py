@@ -115,9 +115,9 @@ def list_visible(ctx: Ctx, args: Mapping[str, str]) -> list[Row]:
     """The actieverzoeken the caller may see, optionally filtered."""
     status = inputs.choice(args, "status", STATUSSEN)
     organisatie = inputs.oin_value(args.get("organisatie"), "organisatie")
+    # A filter: a samenwerking the caller is not in simply matches nothing
+    # (the contract has no 404 here, and neither does /notificaties).
     samenwerking_id = args.get("samenwerkingId")
-    if samenwerking_id is not None:
-        samenwerking_for(ctx, samenwerking_id)
     rows = ctx.db.execute(
         "SELECT a.*, d.rol AS _rol, d.oin AS _oin, d.privilege AS _privilege"
         " FROM actieverzoek a JOIN deelnemer d ON d.samenwerkingId = a.samenwerkingId"

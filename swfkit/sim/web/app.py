@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import quote
 
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -199,8 +200,11 @@ def _checked(rt: Runtime, response: Response) -> Response:
 
 
 def _problem_response(problem: Problem) -> Response:
+    # The decoded path may hold spaces or control characters; `instance` is
+    # a URI reference, so it goes back on the wire percent-encoded.
+    instance = quote(request.path, safe="/!$&'()*+,;=:@-._~")
     body = problem.body(
-        instance=request.path, correlation_id=g.get("correlation_id") or _new_id()
+        instance=instance, correlation_id=g.get("correlation_id") or _new_id()
     )
     return Response(
         json.dumps(body, ensure_ascii=False),

@@ -191,8 +191,11 @@ def _receive(rt: Runtime, limit: int | None) -> tuple[str, str, StoredBlob]:
         writers.append(writer)
         return writer
 
+    # werkzeug applies max_form_memory_size to its parse buffer, file parts
+    # included: it must exceed the 64 KiB read chunk plus the few bytes kept
+    # back at a possible boundary, or binary uploads get a random 413.
     parser = FormDataParser(
-        stream_factory=factory, max_form_memory_size=64 * 1024, max_form_parts=20
+        stream_factory=factory, max_form_memory_size=1024 * 1024, max_form_parts=20
     )
     try:
         _, _, files = parser.parse_from_environ(request.environ)

@@ -139,8 +139,25 @@ class ContractValidator:
         wrapped = _ContractRequest(
             request, relative_path, read_body=False, oin_header=self.oin_header
         )
-        errors = core.iter_response_errors(wrapped, WerkzeugOpenAPIResponse(response))
+        seen = WerkzeugOpenAPIResponse(response) if body else _HeadOnly(response)
+        errors = core.iter_response_errors(wrapped, seen)
         return [_describe(error) for error in errors]
+
+
+class _HeadOnly:
+    """A response as openapi-core reads it, without its body.
+
+    openapi-core's werkzeug wrapper joins a streamed body into one bytes
+    object even when only headers are validated; a 256 MB download would
+    then sit in memory whole.
+    """
+
+    data = b""
+
+    def __init__(self, response: Response) -> None:
+        self.status_code = response.status_code
+        self.content_type = str(response.mimetype)
+        self.headers = Headers(response.headers)
 
 
 def request_problem(errors: Iterable[Exception]) -> Problem:

@@ -1,0 +1,1 @@
+"""swfkit benchmarks (issue #7): ``make bench`` or ``python -m bench``."""
