@@ -27,6 +27,7 @@ from typing import IO
 import requests
 from requests_toolbelt import MultipartEncoder, MultipartEncoderMonitor
 
+from swfkit.client.transport import transport_error
 from swfkit.errors import ConfigurationError, IntegrityError
 
 logger = logging.getLogger(__name__)
@@ -202,6 +203,11 @@ def _copy(
             size += len(chunk)
             if progress is not None:
                 progress(size, announced)
+    except requests.RequestException as exc:
+        # The body is read here, after the transport returned: a connection
+        # lost mid-body must still surface as a swfkit transport error.
+        method = response.request.method or "GET"
+        raise transport_error(exc, method, str(response.url)) from exc
     finally:
         response.close()
     return size, digest.hexdigest()
