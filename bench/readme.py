@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from bench.figures import Figure, markdown
@@ -28,9 +29,12 @@ def section(results: dict[str, object]) -> str:
             "make bench    # every figure below with its target; bench/results.json",
             "```",
             "",
-            f"Latest figures: {date}, {where}. One run; the two sides of each",
-            "comparison interleaved (ABAB), medians reported. How each figure was",
-            "taken is in `bench/results.json`.",
+            textwrap.fill(
+                f"Latest figures: {date}, {where}. One run; the two sides of "
+                "each comparison interleaved (ABAB), medians reported. How each "
+                "figure was taken is in `bench/results.json`.",
+                width=76,
+            ),
             "",
             markdown(Figure(**f) for f in figures),
             "",
