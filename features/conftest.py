@@ -18,7 +18,8 @@ needs a role the target's identities cannot fill is skipped with the reason.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import os
+from collections.abc import Generator, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -112,6 +113,22 @@ def swf_target(
     target.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Name a skip's location relative to the rootdir, as the terminal does.
+
+    pytest keeps it absolute, and junit.xml writes it out as it is.
+    """
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple):
+        where, line, reason = report.longrepr
+        relative = os.path.relpath(where, item.config.rootpath)
+        report.longrepr = (relative, line, reason)
+    return report
+
+
 @pytest.fixture(scope="session")
 def swf_marker(swf_target: Target) -> RunMarker:
     """Hands out the run's marks; replay reuses the recorded run id."""
@@ -141,11 +158,13 @@ def swf_cassette(request: pytest.FixtureRequest, swf_target: Target) -> Iterator
         origin=swf_target.origin,
         secrets=swf_target.secrets,
     )
-    request.node.user_properties.append(("swf_cassette", str(path)))
+    relative = path.relative_to(swf_target.cassette_dir).as_posix()
+    # Relative to the cassette folder: junit.xml carries user properties, and
+    # a report handed over must not name the folders of the machine it ran on.
+    request.node.user_properties.append(("swf_cassette", relative))
     with ExitStack() as stack:
         if swf_target.replaying:
             stack.enter_context(network_blocked())
-        relative = path.relative_to(swf_target.cassette_dir).as_posix()
         stack.enter_context(recorder.use_cassette(relative))
         yield path
 

@@ -54,6 +54,10 @@ class ResultCollector:
         self.total = 0
         self.base_url: str | None = None
         self.run_id: str | None = None
+        self.config: pytest.Config | None = None
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        self.config = config
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         target = session.config.stash.get(TARGET_KEY, None)
@@ -141,13 +145,21 @@ class ResultCollector:
         result = self.results.get(report.nodeid)
         if result is None:
             return
-        cassette = dict(report.user_properties).get("swf_cassette")
-        if cassette and Path(str(cassette)).is_file():
-            path = Path(str(cassette))
+        path = self._cassette_of(report)
+        if path is not None:
             result.cassette = _relative_cassette(path)
             result.evidence = read_evidence(path)
         if self.progress:
             self.progress(result, self.total)
+
+    def _cassette_of(self, report: pytest.TestReport) -> Path | None:
+        """The scenario's cassette file; the property is relative to its folder."""
+        relative = dict(report.user_properties).get("swf_cassette")
+        target = self.config.stash.get(TARGET_KEY, None) if self.config else None
+        if not relative or target is None:
+            return None
+        path = target.cassette_dir / str(relative)
+        return path if path.is_file() else None
 
 
 def read_evidence(path: Path) -> list[Evidence]:
