@@ -5,8 +5,9 @@ Trust is explicit: ``trust_env`` is off, so ``REQUESTS_CA_BUNDLE``,
 adapter that can open a connection is mounted on the base URL's origin with
 the caller's :class:`ssl.SSLContext` (which holds the client certificate, so
 PEM and PKCS#12 work alike). Idempotent methods are retried on connection
-errors, 429 and 503 (honouring ``Retry-After``); a request whose bytes may
-have reached the server is never resent unless its method is idempotent.
+errors, 429 and 503 (honouring ``Retry-After``), and when an answer breaks
+off mid-body; a request whose bytes may have reached the server is never
+resent unless its method is idempotent.
 """
 
 from __future__ import annotations
@@ -179,20 +180,27 @@ class Transport:
 
         query = {k: v for k, v in (params or {}).items() if v is not None}
         started = time.monotonic()
-        try:
-            response = self.session.request(
-                method,
-                url,
-                params=query,
-                data=data,
-                headers=send_headers,
-                stream=stream,
-                allow_redirects=False,
-                timeout=(self.options.connect_timeout, self.options.read_timeout),
-            )
-        except requests.RequestException as exc:
-            self._log(method, url, "failed", started, correlation_id)
-            raise transport_error(exc, method, url) from exc
+        attempt = 0
+        while True:
+            try:
+                response = self.session.request(
+                    method,
+                    url,
+                    params=query,
+                    data=data,
+                    headers=send_headers,
+                    stream=stream,
+                    allow_redirects=False,
+                    timeout=(self.options.connect_timeout, self.options.read_timeout),
+                )
+                break
+            except requests.RequestException as exc:
+                if self._may_resend(exc, method, stream, attempt):
+                    attempt += 1
+                    self._pause_before_resend(method, url, attempt)
+                    continue
+                self._log(method, url, "failed", started, correlation_id)
+                raise transport_error(exc, method, url) from exc
 
         self._log(
             method, response.url or url, response.status_code, started, correlation_id
@@ -200,6 +208,29 @@ class Transport:
         if response.status_code >= 300:
             raise api_error(response, method, correlation_id)
         return response
+
+    def _may_resend(
+        self, exc: requests.RequestException, method: str, stream: bool, attempt: int
+    ) -> bool:
+        # urllib3's retries end once the headers are in; an answer whose body
+        # broke off after that is resent here, for idempotent methods only.
+        # A streamed body is read by the caller, who owns what it wrote.
+        return (
+            not stream
+            and method.upper() in IDEMPOTENT_METHODS
+            and attempt < self.options.retries
+            and body_broke_off(exc)
+        )
+
+    def _pause_before_resend(self, method: str, url: str, attempt: int) -> None:
+        logger.debug(
+            "%s %s: the answer broke off mid-body; resending (retry %d of %d)",
+            method,
+            redact_url(url),
+            attempt,
+            self.options.retries,
+        )
+        time.sleep(self.options.backoff * 2 ** (attempt - 1))
 
     def close(self) -> None:
         """Close pooled connections."""
@@ -235,6 +266,21 @@ def transport_error(
     ):
         return ConnectError(f"connection failed for {where}: {_reason(exc)}")
     return TransportError(f"request failed for {where}: {_reason(exc)}")
+
+
+def body_broke_off(exc: requests.RequestException) -> bool:
+    """True when the headers arrived but the body did not arrive whole.
+
+    requests raises these while reading the body: a connection closed before
+    the promised length (ChunkedEncodingError) or a stall between body bytes
+    (a bare ReadTimeoutError; before the headers urllib3 wraps it in
+    MaxRetryError once its own retries are spent).
+    """
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return True
+    return isinstance(exc, requests.exceptions.ConnectionError) and bool(
+        exc.args and isinstance(exc.args[0], urllib3_exceptions.ReadTimeoutError)
+    )
 
 
 def api_error(

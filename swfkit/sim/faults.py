@@ -300,7 +300,11 @@ class _Reset(_Body):
 
 
 class _Slow(_Body):
-    """Sends the body in small pieces with a pause before each."""
+    """Sends the body in small pieces with a pause between them.
+
+    The first piece goes at once, so the headers arrive and the stall falls
+    inside the body, where a client's own read timeout has to catch it.
+    """
 
     def __init__(self, inner: Iterable[bytes], chunk_bytes: int, pause: float) -> None:
         super().__init__(inner)
@@ -308,7 +312,10 @@ class _Slow(_Body):
         self.pause = pause
 
     def __iter__(self) -> Iterator[bytes]:
+        first = True
         for chunk in self.inner:
             for start in range(0, len(chunk), self.chunk_bytes):
-                time.sleep(self.pause)
+                if not first:
+                    time.sleep(self.pause)
+                first = False
                 yield chunk[start : start + self.chunk_bytes]

@@ -272,23 +272,35 @@ def test_get_gives_up_with_a_typed_error_when_the_fault_persists(
         _client(sim, retries=2).get_samenwerking(sid)
 
     tries = len(log.faults(kind))
-    # Retried up to the limit, except a body cut off half-way: the client
-    # reports that at once (see the xfail test below).
-    assert tries == (1 if "afterBytes" in extra else 3)
+    assert tries == 3, "the first attempt and two retries"
     where = " mid-body" if "afterBytes" in extra else ""
     proved(f"persistent {kind}{where} on GET: {tries} attempt(s), {expected.__name__}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="TODO(#7): the client does not retry an idempotent GET whose body "
-    "was cut off (swfkit/client/transport.py retries only up to the headers)",
-)
 def test_idempotent_get_completes_after_its_body_was_cut_off(
     sim_factory: SimFactory,
+    caplog: pytest.LogCaptureFixture,
+    proved: Callable[[str], None],
 ) -> None:
-    sim, sid = _start(sim_factory, fault("reset", "GET", SAM, afterBytes=20, limit=1))
+    log = ServerLog(caplog)
+    sim, sid = _start(sim_factory, fault("reset", "GET", SAM, afterBytes=20, limit=2))
+
     assert _client(sim).get_samenwerking(sid).samenwerking_id == sid
+
+    tries = len(log.faults("reset"))
+    assert tries == 2, "both cut-off answers were seen by the server"
+    proved(f"GET whose body broke off twice: completed on attempt {tries + 1}")
+
+
+def test_idempotent_get_completes_after_its_body_stalled(
+    sim_factory: SimFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    log = ServerLog(caplog)
+    stall = fault("slow", "GET", SAM, chunkBytes=20, seconds=READ_TIMEOUT * 3, limit=1)
+    sim, sid = _start(sim_factory, stall)
+
+    assert _client(sim).get_samenwerking(sid).samenwerking_id == sid
+    assert len(log.faults("slow")) == 1
 
 
 def test_download_cut_off_mid_body_raises_a_typed_error(
