@@ -57,13 +57,13 @@ soak: venv
 	SWFKIT_SOAK=1 $(BIN)/python -m pytest -q tests/reliability --timeout 3600
 
 lint: venv
-	$(BIN)/ruff check swfkit tests features
-	$(BIN)/ruff format --check swfkit tests features
+	$(BIN)/ruff check swfkit tests features bench
+	$(BIN)/ruff format --check swfkit tests features bench
 	$(BIN)/mypy
 
 fmt: venv
-	$(BIN)/ruff format swfkit tests features
-	$(BIN)/ruff check --fix swfkit tests features
+	$(BIN)/ruff format swfkit tests features bench
+	$(BIN)/ruff check --fix swfkit tests features bench
 
 clean:
 	rm -rf $(VENV) .swfkit reports

@@ -21,16 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from simkit import (
-    SimProcess,
-    copy_world,
-    make_template,
-    start_simulator,
-)
-from simkit import (
-    identity_session as _identity_session,
-)
+from simkit import copy_world, make_template, start_simulator
+from simkit import identity_session as _identity_session
 
+from swfkit.sim.process import SimProcess
 from swfkit.sim.server import Simulator
 
 

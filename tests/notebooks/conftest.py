@@ -53,7 +53,7 @@ def demo_simulator(demo_world: Path) -> Iterator[object]:
     A separate process, so the server does not share an interpreter lock
     with the test process that drives the kernels.
     """
-    from simkit import SimProcess
+    from swfkit.sim.process import SimProcess
 
     process = SimProcess(demo_world).start()
     yield process

@@ -169,7 +169,7 @@ def test_executed_notebooks_print_no_secrets_or_document_contents(
 
 def test_dossiers_notebook_runs_on_a_world_without_history(tmp_path: Path) -> None:
     # A new connection to a real environment starts empty too.
-    from simkit import SimProcess
+    from swfkit.sim.process import SimProcess
 
     from swfkit.sim.worldgen import init_world
 

@@ -17,10 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simkit import SimProcess
-
 from swfkit.client import Client
 from swfkit.errors import IntegrityError, SwfkitError
+from swfkit.sim.process import SimProcess
 
 from .helpers import AADORP, PROVINCIE, VERZOEK_AADORP, client, scale, server_db
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from simkit import SimProcess, identity_session
+from simkit import identity_session
+
+from swfkit.sim.process import SimProcess
 
 from .api import AADORP
 

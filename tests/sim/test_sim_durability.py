@@ -9,7 +9,8 @@ import threading
 import time
 
 import requests
-from simkit import SimProcess
+
+from swfkit.sim.process import SimProcess
 
 from .api import AADORP, PROVINCIE, Org
 
