@@ -261,7 +261,7 @@ CASES: list[tuple[str, Call, int, str | None, str | None]] = [
         lambda d: d["initiator"].patch(
             d.path(), {"beschrijving": "x" * (1024 * 1024 + 1)}
         ),
-        400,
+        413,
         None,
         "body",
     ),

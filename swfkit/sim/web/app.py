@@ -153,9 +153,9 @@ def _before() -> None:
         return
     if request.endpoint != _UPLOAD and (request.content_length or 0) > MAX_JSON_BYTES:
         raise Problem(
-            400,
-            "Ongeldige invoer",
-            "De body is groter dan 1 MiB.",
+            413,
+            "Body te groot",
+            "De body is groter dan 1 MiB; alleen een document mag groter zijn.",
             invalid_params=[{"name": "body", "reason": "te groot"}],
         )
     g.caller = resolve_caller(request.environ, request.headers, rt.world, rt.rules)
