@@ -7,6 +7,8 @@ The tree::
     ├── InvalidOinError (also ValueError)      a malformed OIN or KvK number
     ├── ForeignUrlError (also ValueError)      a URL outside the base URL
     ├── IntegrityError                         a download's size or hash is wrong
+    ├── CursorBusyError                        another poller holds the cursor
+    ├── SimulatorStartError                    a simulator process did not listen
     ├── TransportError                         nothing usable came back
     │   ├── ConnectError
     │   ├── TlsError
@@ -170,9 +172,6 @@ def api_error_class(status: int) -> type[ApiError]:
     return _BY_STATUS.get(status, ApiError)
 
 
-# --- Added for the client's document downloads (brief D) ---------------------
-
-
 class IntegrityError(SwfkitError):
     """A downloaded document does not match its announced size or hash.
 
@@ -183,3 +182,11 @@ class IntegrityError(SwfkitError):
         self.expected = expected
         self.actual = actual
         super().__init__(f"{message}: expected {expected}, got {actual}")
+
+
+class CursorBusyError(SwfkitError):
+    """Another poller kept the notification cursor file locked for too long."""
+
+
+class SimulatorStartError(SwfkitError):
+    """A simulator process ended or stayed silent before it listened."""

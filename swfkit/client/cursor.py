@@ -6,7 +6,8 @@ stored after the poll, or that arrives a little late. So the cursor asks for
 everything after ``watermark - overlap`` and remembers the ids it already
 returned inside that window: nothing is lost and nothing is returned twice.
 The file is replaced atomically, so a crash leaves the old cursor or the new
-one, never half of either.
+one, never half of either, and a lock file beside it lets one poller at a
+time read, fetch and save, so two pollers never both return a notification.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from swfkit.client.models import Notificatie
-from swfkit.errors import ConfigurationError
+from swfkit.errors import ConfigurationError, CursorBusyError
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +124,32 @@ class NotificatieCursor:
         logger.debug(
             "saved notification cursor %s (watermark %s)", path, data["watermark"]
         )
+
+
+@contextmanager
+def cursor_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold ``<cursor>.lock`` while one poll reads, fetches and saves.
+
+    The lock is the operating system's (released when the process dies), so
+    a crashed poller never blocks the next one.
+
+    Raises:
+        CursorBusyError: another poller held it for ``timeout`` seconds.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(path.with_name(path.name + ".lock"))
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise CursorBusyError(
+            f"another poller has held {path} for {timeout:g} s; "
+            "let it finish, or give each poller its own cursor file"
+        ) from None
+
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _not_a_cursor(path: Path) -> ConfigurationError:

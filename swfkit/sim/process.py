@@ -19,14 +19,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from swfkit.errors import SwfkitError
+from swfkit.errors import SimulatorStartError
 
 # ``swfkit sim serve`` prints this line once the socket accepts connections.
 READY_PREFIX = "listening on "
-
-
-class SimulatorStartError(SwfkitError):
-    """The simulator process ended or stayed silent before it listened."""
 
 
 class SimProcess:

@@ -60,3 +60,13 @@ def count(world_dir: Path, sql: str, *params: object) -> int:
     """One number from the server's records."""
     with server_db(world_dir) as db:
         return int(db.execute(sql, params).fetchone()[0])
+
+
+def fault(kind: str, method: str, path: str = "", **extra: Any) -> dict[str, Any]:
+    """One entry of a simulator fault profile, in its JSON form."""
+    return {"kind": kind, "methods": [method], "path": path, **extra}
+
+
+def profile(*faults: dict[str, Any]) -> dict[str, Any]:
+    """A fault profile for the world setting ``faultProfile``."""
+    return {"seed": 7, "faults": list(faults)}

@@ -3,7 +3,8 @@
 Invariants: each actieverzoek transition is applied exactly once however many
 clients race for it; concurrent metadata updates of different fields lose
 nothing; and nobody sees what they may not while documents, rights and
-deelnemers change around them.
+deelnemers change around them; and pollers sharing a notification cursor
+never return a notificatie twice.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
+from filelock import FileLock
+
 from swfkit.client import Client
-from swfkit.errors import ConflictError, ForbiddenError, NotFoundError
+from swfkit.errors import ConflictError, CursorBusyError, ForbiddenError, NotFoundError
 from swfkit.sim.server import Simulator
 
 from .helpers import (
@@ -30,6 +34,8 @@ from .helpers import (
     VERZOEK_AADORP,
     WATERSCHAP,
     client,
+    fault,
+    profile,
     scale,
     server_db,
 )
@@ -325,3 +331,69 @@ def test_no_visibility_leak_while_documents_rights_and_deelnemers_change(
         f"{len(watch.hidden)} refusals: 0 leaks; removed partner: "
         f"{len(after)}/{len(after)} reads after removal refused"
     )
+
+
+POLLERS = 4
+
+
+def test_pollers_sharing_a_cursor_file_return_each_notificatie_once(
+    sim_factory: Callable[..., Simulator],
+    tmp_path: Path,
+    proved: Callable[[str], None],
+) -> None:
+    # A slow listing keeps every poll open long enough for the others to
+    # start theirs: without the lock they would all read the same cursor.
+    slow = fault("latency", "GET", "/notificaties$", seconds=0.3)
+    sim = sim_factory(faultProfile=profile(slow))
+    initiator, sid = _samenwerking(sim.world_dir, (PROVINCIE, "VOLLEDIGE_TOEGANG"))
+    pollers = [client(sim.world_dir, PROVINCIE) for _ in range(POLLERS)]
+    cursor = tmp_path / "gedeelde-cursor.json"
+    returned: list[str] = []
+
+    for round_ in range(2):
+        for i in range(5):
+            initiator.upload_document(
+                sid,
+                b"x",
+                bestandsnaam=f"r{round_}-{i}.txt",
+                omschrijving="o",
+                vertrouwelijkheid="RV",
+            )
+        returned += _poll_together(pollers, cursor, sid)
+
+    listing = pollers[0].list_notificaties(samenwerking_id=sid)
+    everything = {n.notificatie_id for n in listing}
+    twice = [i for i, n in Counter(returned).items() if n > 1]
+    assert not twice, f"returned more than once: {twice}"
+    assert set(returned) == everything
+    proved(
+        f"{POLLERS} pollers on one cursor file, 2 rounds at the same instant: "
+        f"{len(returned)}/{len(everything)} notificaties returned, 0 twice"
+    )
+
+
+def _poll_together(pollers: list[Client], cursor: Path, sid: str) -> list[str]:
+    """Every poller polls the shared cursor at the same instant; ids returned."""
+    barrier = threading.Barrier(len(pollers))
+
+    def poll(swf: Client) -> list[str]:
+        barrier.wait()
+        found = swf.poll_notificaties(cursor, samenwerking_id=sid)
+        return [n.notificatie_id for n in found]
+
+    with ThreadPoolExecutor(len(pollers)) as pool:
+        return [i for ids in pool.map(poll, pollers) for i in ids]
+
+
+def test_a_poller_waiting_too_long_for_the_cursor_gets_a_typed_error(
+    fresh_simulator: Simulator, tmp_path: Path
+) -> None:
+    cursor = tmp_path / "cursor.json"
+    swf = client(fresh_simulator.world_dir, PROVINCIE)
+
+    held = FileLock(cursor.with_name("cursor.json.lock"))
+    with held, pytest.raises(CursorBusyError, match="own cursor file"):
+        swf.poll_notificaties(cursor, lock_timeout=0.2)
+
+    assert swf.poll_notificaties(cursor) == []
+    assert json.loads(cursor.read_text())["watermark"] is None

@@ -34,23 +34,21 @@ from swfkit.errors import (
 from swfkit.sim.faults import FaultProfile
 from swfkit.sim.server import Simulator
 
-from .helpers import AADORP, PROVINCIE, VERZOEK_AADORP, client, count
+from .helpers import (
+    AADORP,
+    PROVINCIE,
+    VERZOEK_AADORP,
+    client,
+    count,
+    fault,
+    profile,
+)
 
 SimFactory = Callable[..., Simulator]
 SAM = r"/samenwerkingen/SAM-\d+$"
 CONTENT = r"/content$"
 READ_TIMEOUT = 0.5
 DOCUMENT = bytes(range(256)) * 800  # 200 KiB
-
-
-def fault(kind: str, method: str, path: str = "", **extra: Any) -> dict[str, Any]:
-    """One entry of a fault profile, in its JSON form."""
-    return {"kind": kind, "methods": [method], "path": path, **extra}
-
-
-def profile(*faults: dict[str, Any]) -> dict[str, Any]:
-    """A fault profile for ``settings.faultProfile``."""
-    return {"seed": 7, "faults": list(faults)}
 
 
 class ServerLog:

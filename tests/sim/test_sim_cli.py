@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from simkit import identity_session
 
-from swfkit.sim.process import SimProcess, SimulatorStartError
+from swfkit.errors import SimulatorStartError
+from swfkit.sim.process import SimProcess
 
 from .api import AADORP, VERZOEK_AADORP
 

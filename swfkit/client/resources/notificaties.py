@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from swfkit.client.base import ClientBase, path
-from swfkit.client.cursor import DEFAULT_OVERLAP, NotificatieCursor
+from swfkit.client.cursor import DEFAULT_OVERLAP, NotificatieCursor, cursor_lock
 from swfkit.client.enums import NotificatieType
 from swfkit.client.models import Notificatie
 from swfkit.client.paging import Collection
@@ -77,20 +77,27 @@ class NotificatiesMixin(ClientBase):
         samenwerking_id: str | None = None,
         type: NotificatieType | str | None = None,
         overlap: dt.timedelta = DEFAULT_OVERLAP,
+        lock_timeout: float = 60.0,
     ) -> list[Notificatie]:
         """The notificaties that are new since the previous poll.
 
         The cursor file (created on first use) is only updated after every
         page was fetched, atomically. Notifications sharing a timestamp, or
         arriving up to ``overlap`` late, are neither lost nor repeated. Use
-        one cursor file per filter combination and one poller per file: two
-        processes sharing a file may both return the same notification.
+        one cursor file per filter combination. Pollers sharing a file take
+        turns (a ``.lock`` file beside it), so each notification is returned
+        by one of them only.
+
+        Raises:
+            CursorBusyError: another poller held the cursor for
+                ``lock_timeout`` seconds.
         """
         cursor_file = Path(cursor_path)
-        cursor = NotificatieCursor.load(cursor_file, overlap)
-        listing = self.list_notificaties(
-            since=cursor.query_after, samenwerking_id=samenwerking_id, type=type
-        )
-        new = cursor.take_new(listing)
-        cursor.save(cursor_file)
+        with cursor_lock(cursor_file, lock_timeout):
+            cursor = NotificatieCursor.load(cursor_file, overlap)
+            listing = self.list_notificaties(
+                since=cursor.query_after, samenwerking_id=samenwerking_id, type=type
+            )
+            new = cursor.take_new(listing)
+            cursor.save(cursor_file)
         return new
