@@ -180,27 +180,11 @@ class Transport:
 
         query = {k: v for k, v in (params or {}).items() if v is not None}
         started = time.monotonic()
-        attempt = 0
-        while True:
-            try:
-                response = self.session.request(
-                    method,
-                    url,
-                    params=query,
-                    data=data,
-                    headers=send_headers,
-                    stream=stream,
-                    allow_redirects=False,
-                    timeout=(self.options.connect_timeout, self.options.read_timeout),
-                )
-                break
-            except requests.RequestException as exc:
-                if self._may_resend(exc, method, stream, attempt):
-                    attempt += 1
-                    self._pause_before_resend(method, url, attempt)
-                    continue
-                self._log(method, url, "failed", started, correlation_id)
-                raise transport_error(exc, method, url) from exc
+        try:
+            response = self._send(method, url, query, data, send_headers, stream)
+        except requests.RequestException as exc:
+            self._log(method, url, "failed", started, correlation_id)
+            raise transport_error(exc, method, url) from exc
 
         self._log(
             method, response.url or url, response.status_code, started, correlation_id
@@ -209,18 +193,47 @@ class Transport:
             raise api_error(response, method, correlation_id)
         return response
 
-    def _may_resend(
-        self, exc: requests.RequestException, method: str, stream: bool, attempt: int
-    ) -> bool:
-        # urllib3's retries end once the headers are in; an answer whose body
-        # broke off after that is resent here, for idempotent methods only.
-        # A streamed body is read by the caller, who owns what it wrote.
-        return (
+    def _send(
+        self,
+        method: str,
+        url: str,
+        query: Mapping[str, Any],
+        data: Any,
+        headers: Mapping[str, str],
+        stream: bool,
+    ) -> requests.Response:
+        """One request, resent while its answer breaks off mid-body.
+
+        urllib3's retries end once the headers are in. An answer whose body
+        broke off after that is resent here, but only when the method is
+        idempotent, the body can be sent again (bytes, not a stream) and the
+        caller does not read the answer itself (``stream``), since what it
+        already took from a broken download is its own.
+        """
+        resendable = (
             not stream
             and method.upper() in IDEMPOTENT_METHODS
-            and attempt < self.options.retries
-            and body_broke_off(exc)
+            and (data is None or isinstance(data, bytes))
         )
+        attempt = 0
+        while True:
+            try:
+                return self.session.request(
+                    method,
+                    url,
+                    params=query,
+                    data=data,
+                    headers=headers,
+                    stream=stream,
+                    allow_redirects=False,
+                    timeout=(self.options.connect_timeout, self.options.read_timeout),
+                )
+            except requests.RequestException as exc:
+                retries_left = attempt < self.options.retries
+                if not (resendable and retries_left and body_broke_off(exc)):
+                    raise
+                attempt += 1
+                self._pause_before_resend(method, url, attempt)
 
     def _pause_before_resend(self, method: str, url: str, attempt: int) -> None:
         logger.debug(
