@@ -123,7 +123,12 @@ class ApiError(SwfkitError):
         if self.detail:
             text += f": {self.detail}"
         for param in self.invalid_params:
-            text += f"; {param.get('name')}: {param.get('reason')}"
+            reason = str(param.get("reason"))
+            if reason in (self.detail or ""):
+                # The detail already says it, only the field is new.
+                text += f" [{param.get('name')}]"
+            else:
+                text += f"; {param.get('name')}: {reason}"
         return text
 
 

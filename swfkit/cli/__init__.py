@@ -104,9 +104,14 @@ def main(argv: list[str] | None = None) -> Any:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except ApiError as exc:
-        click.echo(f"swfkit: {exc}", err=True)
-        sys.exit(3)
     except SwfkitError as exc:
-        click.echo(f"swfkit: {exc}", err=True)
-        sys.exit(2)
+        _fail(exc)
+
+
+def _fail(error: SwfkitError) -> None:
+    """One line on stderr with the next step; exit 3 for an SWF answer, else 2."""
+    from swfkit.cli.hints import hint_for
+
+    hint = hint_for(error)
+    click.echo(f"swfkit: {error}" + (f" ({hint})" if hint else ""), err=True)
+    sys.exit(3 if isinstance(error, ApiError) else 2)
