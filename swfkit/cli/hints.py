@@ -11,6 +11,7 @@ from swfkit.errors import (
     ConnectError,
     ForbiddenError,
     IntegrityError,
+    InvalidOinError,
     ServerError,
     SwfkitError,
     TimeoutError_,
@@ -33,6 +34,11 @@ _HINTS: tuple[tuple[type[SwfkitError], str], ...] = (
     ),
     (ForbiddenError, f"{_DOCTOR} the OIN header, the mandate and the subscription"),
     (IntegrityError, "download again; the incomplete file was removed"),
+    (
+        InvalidOinError,
+        "an OIN is the 20-character serialNumber in a PKIoverheid certificate "
+        "(`swfkit doctor` shows yours); a KvK number has 8 digits",
+    ),
 )
 
 

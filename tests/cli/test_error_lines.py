@@ -74,3 +74,14 @@ def test_an_input_error_says_its_reason_once_and_names_the_field(
 
     assert code == 3 and err.startswith("swfkit: 400")
     assert err.count("Geen ontvangen verzoek") == 1 and "[verzoeknummer]" in err
+
+
+def test_a_malformed_oin_says_what_an_oin_looks_like(
+    sim_world: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _fails(
+        capsys, "samenwerkingen", "list", *_as(sim_world, AADORP), "--oin", "123"
+    )
+
+    assert code == 2
+    assert "this has 3" in err and "20-character serialNumber" in err
