@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> Any:
 
 def _fail(error: SwfkitError) -> None:
     """One line on stderr with the next step; exit 3 for an SWF answer, else 2."""
+    # Imported here like the subcommands, so `swfkit --help` loads no module
+    # of this package beyond this one.
     from swfkit.cli.hints import hint_for
 
     hint = hint_for(error)

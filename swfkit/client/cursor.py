@@ -142,7 +142,7 @@ def cursor_lock(path: Path, timeout: float) -> Iterator[None]:
         lock.acquire(timeout=timeout)
     except Timeout:
         raise CursorBusyError(
-            f"another poller has held {path} for {timeout:g} s; "
+            f"waited {timeout:g} s for {path}: another poller holds it; "
             "let it finish, or give each poller its own cursor file"
         ) from None
 
