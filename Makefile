@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LAB_STAMP := $(VENV)/.lab-$(shell cksum pyproject.toml | cut -d' ' -f1)
 WORLD ?= .swfkit/world
 REPORT_DIR ?= reports/latest
 
@@ -36,7 +37,11 @@ record: venv
 
 # The demo world in .swfkit/demo (made once), its simulator in the
 # background, and JupyterLab on notebooks/; the simulator stops with JupyterLab.
-lab: venv
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
+	touch $@
+
+lab: $(LAB_STAMP)
 	test -f .swfkit/demo/world.json || $(BIN)/swfkit sim init --demo --dir .swfkit/demo
 	$(BIN)/swfkit sim serve --dir .swfkit/demo > .swfkit/demo/serve.log 2>&1 & sim=$$!; \
 	trap 'kill $$sim 2>/dev/null; wait $$sim' EXIT; trap true INT TERM; \
