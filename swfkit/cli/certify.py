@@ -25,6 +25,13 @@ logger = logging.getLogger(__name__)
 
 _DIR = click.Path(file_okay=False, path_type=Path)
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+# pytest's exit codes beyond "all passed" and "some failed".
+_PYTEST_STOPS = {
+    2: "it was interrupted",
+    3: "pytest failed internally (see the messages above)",
+    4: "pytest refused its options or configuration (see the messages above)",
+    5: "no scenario matched the selection",
+}
 _STYLE = {"passed": "green", "failed": "red", "skipped": "yellow"}
 _COLOUR = _STYLE
 
@@ -141,6 +148,13 @@ def _summary(run: RunResult, report_dir: Path) -> None:
             )
             click.echo(f"    {result.message}")
     click.echo(f"Rapport: {(report_dir / 'report.html').resolve()}")
+    if run.pytest_exit_code not in (0, 1):
+        reason = _PYTEST_STOPS.get(run.pytest_exit_code, "it stopped early")
+        click.echo(
+            f"swfkit certify: the checklist did not run through: {reason} "
+            f"(pytest exit code {run.pytest_exit_code}); the report is incomplete",
+            err=True,
+        )
 
 
 def _cleanup(target: str, identities: Path | None, world: Path | None) -> None:

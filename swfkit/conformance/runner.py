@@ -37,6 +37,7 @@ from swfkit.errors import ConfigurationError
 
 logger = logging.getLogger(__name__)
 
+PYTEST_CONFIG = Path(__file__).with_name("certify.ini")
 OUTPUTS = ("report.html", "report.json", "junit.xml", "cucumber.json", MANIFEST_NAME)
 CASSETTES = "cassettes"
 
@@ -176,6 +177,9 @@ def _pytest_args(
 ) -> list[str]:
     args = [
         str(features),
+        "-c",
+        str(PYTEST_CONFIG),
+        f"--rootdir={features.parent}",
         "-p",
         "no:terminal",
         "-p",

@@ -8,6 +8,7 @@ the simulator with ``make certify``.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -130,3 +131,47 @@ def test_broken_rule_fails_the_matching_scenarios_by_name(
     assert f"regel {BROKEN_RULE}" in run.stdout
     html = (folder / "report.html").read_text()
     assert "gefaald" in html and BROKEN_RULE in html
+
+
+def test_the_checklist_ignores_the_test_settings_of_its_checkout(
+    tmp_path: Path,
+) -> None:
+    # A vendor's checkout may carry pytest settings of its own (here: one
+    # that needs a plugin certify does not install, under --strict-config).
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "features", checkout / "features")
+    shutil.copytree(ROOT / "cassettes", checkout / "cassettes")
+    (checkout / "pyproject.toml").write_text(
+        "[tool.pytest.ini_options]\n"
+        'addopts = "--strict-config"\n'
+        "setting_of_a_missing_plugin = 300\n"
+    )
+
+    run = certify(
+        "--target",
+        "replay",
+        "--features",
+        str(checkout / "features"),
+        "--report-dir",
+        str(tmp_path / "report"),
+        "-k",
+        "aansluiten",
+    )
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert report(tmp_path / "report")["counts"]["passed"] >= 4
+
+
+def test_a_selection_that_matches_no_scenario_says_so(tmp_path: Path) -> None:
+    run = certify(
+        "--target",
+        "replay",
+        "--report-dir",
+        str(tmp_path / "report"),
+        "-k",
+        "geen_scenario_heet_zo",
+    )
+
+    assert run.returncode == 1
+    assert "no scenario matched the selection" in run.stderr
+    assert "the report is incomplete" in run.stderr
