@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import queue
-import signal
 import socket
 import subprocess
 import sys
@@ -97,7 +96,7 @@ class SimProcess:
     def kill(self) -> None:
         """SIGKILL: the server gets no chance to flush or close anything."""
         if self._process is not None and self._process.poll() is None:
-            os.kill(self._process.pid, signal.SIGKILL)
+            self._process.kill()
             self._process.wait(timeout=15)
 
     def restart(self) -> SimProcess:
